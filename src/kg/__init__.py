@@ -11,4 +11,12 @@ from kg.build import BuildResult, build, write_graph
 from kg.errors import KgError
 from kg.project import Project, find_project
 
-__all__ = ["BuildResult", "KgError", "Project", "__version__", "build", "find_project", "write_graph"]
+__all__ = [
+    "BuildResult",
+    "KgError",
+    "Project",
+    "__version__",
+    "build",
+    "find_project",
+    "write_graph",
+]

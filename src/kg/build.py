@@ -1,4 +1,4 @@
-"""``kg build``: sources and curation in, ``data/triples.ttl`` out — atomically and deterministically.
+"""``kg build``: sources and curation in, ``data/triples.ttl`` out: atomic, deterministic.
 
 >>> from kg.project import find_project
 >>> result = build(find_project())

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.curation import NO_FACTS_FILE
 from kg.errors import KgError
 from kg.sources import Source
 from kg.statements import Method, Statement
@@ -94,10 +95,11 @@ def main() -> None:  # pragma: no cover - a helper for curators: python -m kg.co
 
     project = find_project()
     result = build(project)
-    allow = load_allow_list(project.curation_dir / "no-facts.yaml")
+    allow = load_allow_list(project.curation_dir / NO_FACTS_FILE)
     wanted = sys.argv[1:]
     missing = [
-        s for s in uncovered(result.sources, result.statements, allow)
+        s
+        for s in uncovered(result.sources, result.statements, allow)
         if not wanted or any(s.source.startswith(w) for w in wanted)
     ]
     for s in missing:

@@ -24,6 +24,7 @@ from kg.iris import ENTITY_ID
 from kg.yamlio import load_yaml
 
 __all__ = [
+    "NO_FACTS_FILE",
     "Claim",
     "Curation",
     "EntityRecord",
@@ -33,6 +34,9 @@ __all__ = [
 ]
 
 Scalar = str | int | float | bool
+
+#: The allow-list of sentences that state no fact (read by :mod:`kg.coverage`, not a claims file).
+NO_FACTS_FILE = "no-facts.yaml"
 _ENTITY_KEYS = {"type", "label", "forms", "note"}
 _CLAIM_KEYS = {"quote", "occurrence", "subject", "facts", "note"}
 _OPTION_KEYS = {"qualifier", "inferred", "note"}
@@ -42,8 +46,9 @@ _OPTION_KEYS = {"qualifier", "inferred", "note"}
 class EntityRecord:
     """One curated entity.
 
-    >>> EntityRecord("person/martin-kobler", ("Person",), "Martin Kobler", ("Martin Kobler", "Kobler"))
-    EntityRecord(id='person/martin-kobler', types=('Person',), label='Martin Kobler', forms=('Martin Kobler', 'Kobler'), note=None)
+    >>> e = EntityRecord("person/martin-kobler", ("Person",), "Martin Kobler", ("Kobler",))
+    >>> e.label, e.forms
+    ('Martin Kobler', ('Kobler',))
     """
 
     id: str
@@ -54,7 +59,9 @@ class EntityRecord:
 
     def __post_init__(self) -> None:
         if not ENTITY_ID.match(self.id):
-            raise KgError(f"bad entity id {self.id!r}: expected kind/slug, e.g. person/martin-kobler")
+            raise KgError(
+                f"bad entity id {self.id!r}: expected kind/slug, e.g. person/martin-kobler"
+            )
         if not self.types or not self.label.strip():
             raise KgError(f"entity {self.id}: needs a type and a label")
 
@@ -146,7 +153,9 @@ def _fact(raw: Any, subject: str | None, where: str) -> tuple[str, str, Scalar, 
 
 def _claims_of(item: Any, source: str, where: str) -> Iterable[Claim]:
     if not isinstance(item, dict) or not set(item) <= _CLAIM_KEYS or "quote" not in item:
-        raise KgError(f"{where}: a claim needs 'quote' and 'facts' (allowed: {sorted(_CLAIM_KEYS)})")
+        raise KgError(
+            f"{where}: a claim needs 'quote' and 'facts' (allowed: {sorted(_CLAIM_KEYS)})"
+        )
     quote, occurrence, subject = item["quote"], item.get("occurrence"), item.get("subject")
     if not isinstance(quote, str) or not quote.strip():
         raise KgError(f"{where}: 'quote' must be non-empty text")
@@ -211,6 +220,8 @@ def load_curation(directory: Path) -> Curation:
     claims: list[Claim] = []
     for path in sorted(directory.glob("*.yaml")):
         rel = f"{directory.name}/{path.name}"
+        if path.name == NO_FACTS_FILE:
+            continue
         if path.name.startswith("entities"):
             for entity_id, record in parse_entities(_read(path), rel).items():
                 if entity_id in entities:

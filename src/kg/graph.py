@@ -39,12 +39,17 @@ def _add_source(graph: Graph, minter: IriMinter, source: Source) -> None:
     graph.add((doc, KG.sha256, Literal(source.sha256)))
     graph.add((doc, KG.characterCount, Literal(len(source.text), datatype=XSD.integer)))
     graph.add((doc, DCTERMS.format, Literal("text/plain")))
-    for prop, value in ((DCTERMS.title, source.title), (DCTERMS.creator, source.creator),
-                        (DCTERMS.publisher, source.publisher)):
+    for prop, value in (
+        (DCTERMS.title, source.title),
+        (DCTERMS.creator, source.creator),
+        (DCTERMS.publisher, source.publisher),
+    ):
         if value:
             graph.add((doc, prop, Literal(value)))
     if source.boilerplate_start is not None:
-        graph.add((doc, KG.boilerplateStart, Literal(source.boilerplate_start, datatype=XSD.integer)))
+        graph.add(
+            (doc, KG.boilerplateStart, Literal(source.boilerplate_start, datatype=XSD.integer))
+        )
 
 
 def _add_entity(graph: Graph, minter: IriMinter, entity: EntityRecord) -> None:

@@ -60,7 +60,9 @@ class IriMinter:
     def entity(self, entity_id: str) -> URIRef:
         """IRI of a curated entity (actor, place, event, agreement, position holding)."""
         if not ENTITY_ID.match(entity_id):
-            raise KgError(f"bad entity id {entity_id!r}: expected kind/slug, e.g. person/martin-kobler")
+            raise KgError(
+                f"bad entity id {entity_id!r}: expected kind/slug, e.g. person/martin-kobler"
+            )
         return URIRef(f"{self.base}id/{entity_id}")
 
     def source(self, identifier: str) -> URIRef:

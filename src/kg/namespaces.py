@@ -65,6 +65,7 @@ class KG(DefinedNamespace):
     Appointment: URIRef
     ArmedForce: URIRef
     Attack: URIRef
+    AttackSeries: URIRef
     Battle: URIRef
     BilateralAgreement: URIRef
     Blockade: URIRef

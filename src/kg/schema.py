@@ -72,7 +72,8 @@ def typed_literal(schema: Schema, predicate: URIRef, value: str | int | float | 
 
     Dates take the datatype of their precision; counts are integers, or text for vague figures.
 
-    >>> s = Schema(frozenset(), frozenset(), {KG.date: RDFS.Literal, KG.fatalities: RDFS.Literal}, frozenset())
+    >>> ranges = {KG.date: RDFS.Literal, KG.fatalities: RDFS.Literal}
+    >>> s = Schema(frozenset(), frozenset(), ranges, frozenset())
     >>> typed_literal(s, KG.date, "2009-07").n3()
     '"2009-07"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>'
     >>> typed_literal(s, KG.fatalities, 13).n3()
@@ -88,7 +89,9 @@ def typed_literal(schema: Schema, predicate: URIRef, value: str | int | float | 
         raise KgError(f"{predicate}: {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
     rng = schema.datatype_ranges.get(predicate, XSD.string)
     if isinstance(value, bool) != (rng == XSD.boolean):
-        raise KgError(f"{predicate}: {value!r} must be {'true/false' if rng == XSD.boolean else 'a value'}")
+        raise KgError(
+            f"{predicate}: {value!r} must be {'true/false' if rng == XSD.boolean else 'a value'}"
+        )
     if rng == XSD.boolean:
         return Literal(value)
     if rng == XSD.integer or (rng == RDFS.Literal and isinstance(value, int)):

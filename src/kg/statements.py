@@ -134,7 +134,9 @@ def _claim_evidence(claim: Claim, sources: Mapping[str, Source]) -> Evidence:
     return Evidence(span, Method.CURATED, claim.qualifier, claim.inferred, claim.note)
 
 
-def _mention_facts(mentions: Iterable[Mention], minter: IriMinter) -> Iterable[tuple[tuple[URIRef, URIRef, Node], Evidence]]:
+def _mention_facts(
+    mentions: Iterable[Mention], minter: IriMinter
+) -> Iterable[tuple[tuple[URIRef, URIRef, Node], Evidence]]:
     for mention in mentions:
         key = (minter.entity(mention.entity), SKOS.altLabel, Literal(mention.span.exact))
         yield key, Evidence(mention.span, Method.SURFACE_FORM)
@@ -146,7 +148,7 @@ def make_statements(
     schema: Schema,
     minter: IriMinter,
 ) -> list[Statement]:
-    """Turn claims and surface-form mentions into statements, sorted by subject, predicate, object."""
+    """Turn claims and surface-form mentions into statements, sorted by (s, p, o)."""
     resolve = _Resolver(schema, minter, curation.entities)
     grouped: dict[tuple[URIRef, URIRef, Node], list[Evidence]] = {}
     for claim in curation.claims:
@@ -156,8 +158,8 @@ def make_statements(
         grouped.setdefault((subject, predicate, obj), []).append(_claim_evidence(claim, sources))
     matcher = FormMatcher({e.id: e.forms for e in curation.entities.values()})
     for source in sources.values():
-        for key, evidence in _mention_facts(matcher.find(source), minter):
-            grouped.setdefault(key, []).append(evidence)
+        for key, found in _mention_facts(matcher.find(source), minter):
+            grouped.setdefault(key, []).append(found)
     statements = []
     for (s, p, o), evidence in grouped.items():
         unique: dict[tuple[str, int, int], Evidence] = {}

@@ -1,0 +1,48 @@
+"""Shared fixtures: the project, one build per session, the store, and throw-away project copies."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph
+
+from kg.build import BuildResult, build
+from kg.project import Project, find_project
+from kg.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def project() -> Project:
+    return find_project(ROOT, explicit=True)
+
+
+@pytest.fixture(scope="session")
+def built(project: Project) -> BuildResult:
+    """A fresh build from sources and curation (not the committed file)."""
+    return build(project)
+
+
+@pytest.fixture(scope="session")
+def committed_graph(project: Project) -> Graph:
+    """data/triples.ttl as committed."""
+    graph = Graph()
+    graph.parse(project.triples_path, format="turtle")
+    return graph
+
+
+@pytest.fixture(scope="session")
+def store(project: Project) -> ox.Store:
+    return open_store(project)
+
+
+@pytest.fixture()
+def scratch(tmp_path: Path, project: Project) -> Project:
+    """A writable copy of the project (ontology, sources, curation, queries)."""
+    for part in ("ontology", "data/sources", "data/curation", "queries"):
+        shutil.copytree(project.root / part, tmp_path / part)
+    return Project(tmp_path)
