@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -14,6 +16,18 @@ from kg.project import Project, find_project
 from kg.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _store_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The embedded store's cache folder: a temporary one, for this process and the CLI runs."""
+    previous = os.environ.get("KG_CACHE_DIR")
+    os.environ["KG_CACHE_DIR"] = str(tmp_path_factory.mktemp("kg-cache"))
+    yield Path(os.environ["KG_CACHE_DIR"])
+    if previous is None:
+        os.environ.pop("KG_CACHE_DIR", None)
+    else:
+        os.environ["KG_CACHE_DIR"] = previous
 
 
 @pytest.fixture(scope="session")

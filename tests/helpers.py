@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib import BNode, Literal
 
 from kg.project import Project
-from kg.query import resolve_query, run_query
+from kg.query import QueryResult, resolve_query, run_query
 
 
 def run_cli(
@@ -46,3 +49,26 @@ def rows(
             }
         )
     return out
+
+
+def canonical_rows(result: QueryResult, text: str) -> Counter[tuple[str, ...]]:
+    """The rows of *result* as a multiset, comparable across stores.
+
+    Engines may order the parts of a ``GROUP_CONCAT`` differently and name blank nodes as they
+    like, so the parts of every cell are sorted (for the separators the query *text* uses) and
+    blank nodes are all one name.
+    """
+    separators = re.findall(r'separator\s*=\s*"([^"]*)"', text, flags=re.IGNORECASE)
+
+    def cell(term: object) -> str:
+        if term is None:
+            return ""
+        if isinstance(term, BNode):
+            return "_:b"
+        lexical = str(term)
+        for sep in separators:
+            lexical = sep.join(sorted(lexical.split(sep)))
+        datatype = term.datatype if isinstance(term, Literal) else None
+        return f"{type(term).__name__}:{lexical}^^{datatype}"
+
+    return Counter(tuple(cell(t) for t in row) for row in result.rows)

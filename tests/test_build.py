@@ -99,6 +99,14 @@ def test_write_to_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     assert "does not exist" in proc.stderr and "Traceback" not in proc.stderr
 
 
+def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "g.ttl"
+    write_atomic(b"x", target)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
 def test_build_api_does_not_write(scratch: Project) -> None:
     result = build(scratch)
     assert not scratch.triples_path.exists()

@@ -89,3 +89,111 @@ def test_cq17_resettlement_countries(store: ox.Store, project: Project) -> None:
     }
     assert countries["Albania"] == {"002_6f8cc6376ad1e593.txt", "004_b3cb6dc92e9a9a2d.txt"}
     assert all(s == {"002_6f8cc6376ad1e593.txt"} for c, s in countries.items() if c != "Albania")
+
+
+def test_cq02_camp_liberty_chronology(store: ox.Store, project: Project) -> None:
+    found = rows(store, project, "cq02-camp-liberty-chronology")
+    order = [str(r["event"]).removeprefix(ID) for r in found]
+    expected_in_order = [
+        "event/relocation-ashraf-to-liberty",
+        "event/attack-liberty-2013-02-09",
+        "event/attack-liberty-2013-06-15",
+        "event/last-relocation-ashraf-to-liberty-2013-09",
+        "event/attack-liberty-2013-12-26",
+        "event/attack-liberty-2016-07-04",
+        "event/foiled-attack-liberty-2016-08-19",
+        "event/final-departure-liberty-2016-09-09",
+    ]
+    assert [e for e in order if e in expected_in_order] == expected_in_order
+    by_event = {str(r["event"]).removeprefix(ID): r for r in found}
+    assert by_event["event/attack-liberty-2016-07-04"]["fatalities"] == 0
+    assert by_event["event/final-departure-liberty-2016-09-09"]["numberOfPeople"] == 280
+
+
+def test_cq06_who_ordered_and_carried_out_july_2009(store: ox.Store, project: Project) -> None:
+    found = rows(store, project, "cq06-july-2009-perpetrators")
+    table = {(r["role"], r["actor"]): str(r["sources"]) for r in found}
+    assert "001_dd6600ad609501c8.txt" in table[("orderedBy", "Nouri al-Maliki")]
+    assert table[("perpetrator", "Iraqi Army")] == "001_dd6600ad609501c8.txt"
+    assert "003_78d5d9760ad759e2.txt" in table[("perpetrator", "Iraqi armed forces")]
+    participants = {a for (role, a) in table if role == "participant"}
+    assert {"[military] units from Baghdad", "police units from Diyala province"} <= participants
+    assert any("56th Brigade" in a for a in participants)
+
+
+def test_cq08_liberty_total_against_stated_toll(store: ox.Store, project: Project) -> None:
+    found = rows(store, project, "cq08-liberty-death-toll")
+    attacks = sorted(int(str(r["fatalities"])) for r in found if r["row"] == "attack")
+    assert attacks == [0, 2, 4, 8]
+    (total,) = [r for r in found if r["row"] == "total of the dated attacks"]
+    assert total["fatalities"] == "14"
+    assert [r["fatalities"] for r in found if r["row"] == "stated toll"] == ["15"]
+
+
+def test_cq13_secret_deal_parties_per_source(store: ox.Store, project: Project) -> None:
+    found = rows(store, project, "cq13-secret-deal-parties")
+    parties = {}
+    for r in found:
+        if r["relation"] == "party":
+            parties.setdefault(str(r["source"])[:3], set()).add(r["value"])
+    assert parties == {
+        "000": {"the West", "Iranian regime"},
+        "002": {"US government", "Iranian regime"},
+    }
+    terms = " ".join(str(r["value"]) for r in found if r["relation"] == "terms")
+    assert "bomb" in terms and "war" in terms
+
+
+def test_cq19_kobler_positions_and_nationality(store: ox.Store, project: Project) -> None:
+    found = rows(store, project, "cq19-kobler-positions")
+    positions = {str(r["value"]): r for r in found if r["what"] == "position"}
+    assert {"Special Representative for Iraq", "Head of UNAMI"} <= set(positions)
+    assert all(str(r["since"]) == "2011-08" for r in positions.values())
+    assert [r["value"] for r in found if r["what"] == "nationality"] == ["Germany"]
+
+
+def test_cq20_boumedra_role_period_and_resignation(store: ox.Store, project: Project) -> None:
+    found = rows(store, project, "cq20-boumedra-role")
+    by_what: dict[str, list[dict[str, object]]] = {}
+    for r in found:
+        by_what.setdefault(str(r["what"]), []).append(r)
+    (position,) = by_what["position"]
+    assert "Human Rights Office" in str(position["value"]) and "(former)" in str(position["detail"])
+    assert [r["value"] for r in by_what["monitoring period"]] == ["2009–2012"]
+    reasons = " ".join(
+        str(r["value"]) for w, rs in by_what.items() if w.startswith("resignation") for r in rs
+    )
+    assert "protest" in reasons and "Kobler" in reasons
+
+
+def test_cq22_seven_boumedra_statements_and_their_sources(
+    store: ox.Store, project: Project
+) -> None:
+    found = rows(store, project, "cq22-boumedra-statements")
+    assert len(found) == 7
+    in_both = [r for r in found if "003_78d5d9760ad759e2.txt" in str(r["sources"])]
+    assert len(in_both) == 1 and "fundamental rights" in str(in_both[0]["wording"])
+    assert all("002_6f8cc6376ad1e593.txt" in str(r["sources"]) for r in found)
+
+
+def test_cq25_mentions_of_maliki(store: ox.Store, project: Project) -> None:
+    found = rows(store, project, "cq25-mentions-of-maliki")
+    forms = {str(r["source"]): set(str(r["forms"]).split(" | ")) for r in found}
+    assert forms == {
+        "001_dd6600ad609501c8.txt": {"Nuri al-Maliki", "al-Maliki"},
+        "002_6f8cc6376ad1e593.txt": {"Nouri al-Maliki", "al-Maliki"},
+        "003_78d5d9760ad759e2.txt": {"Nouri al-Maliki"},
+    }
+
+
+def test_cq29_camp_ashraf_location_size_and_name(store: ox.Store, project: Project) -> None:
+    found = rows(store, project, "cq29-camp-ashraf-location")
+    values = {(r["relation"], r["value"]) for r in found}
+    assert {
+        ("locatedIn", "Diyala Province"),
+        ("locatedIn", "Iraq"),
+        ("near", "Al-Khalis"),
+        ("area", "14 square miles"),
+        ("namedAfter", "Ashraf Rajavi"),
+    } <= values
+    assert any("44 miles" in str(v) for rel, v in values if rel == "locationDescription")

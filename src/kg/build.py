@@ -17,8 +17,10 @@ from rdflib import Graph
 
 from kg.curation import Curation, load_curation
 from kg.errors import KgError
+from kg.extract.records import load_extractions, merge_candidates
 from kg.graph import to_graph
 from kg.iris import DEFAULT_BASE, IriMinter
+from kg.links import add_links, load_links
 from kg.project import Project
 from kg.schema import load_schema
 from kg.sources import Source, load_sources
@@ -48,10 +50,14 @@ def build(project: Project, *, base: str = DEFAULT_BASE) -> BuildResult:
     minter = IriMinter(base)
     schema = load_schema(project.ontology_path)
     sources = load_sources(project.sources_dir)
-    curation = load_curation(project.curation_dir)
-    statements = make_statements(curation, sources, schema, minter)
+    curated = load_curation(project.curation_dir)
+    extractions = load_extractions(project.extracted_dir)  # written by `kg ingest`
+    curation = Curation(merge_candidates(curated.entities, extractions), curated.claims)
+    automatic = [claim for extraction in extractions for claim in extraction.claims]
+    statements = make_statements(curation, sources, schema, minter, automatic)
     entities = [curation.entities[k] for k in sorted(curation.entities)]
     graph = to_graph(sources.values(), entities, statements, minter)
+    add_links(graph, load_links(project.links_path, curation.entities), minter)
     return BuildResult(graph, sources, curation, statements)
 
 
@@ -59,6 +65,13 @@ def serialize(graph: Graph) -> bytes:
     """Turtle bytes of *graph*, the same bytes for the same triples."""
     body = graph.serialize(format="turtle", encoding="utf-8")
     return HEADER.encode() + b"\n" + body
+
+
+def _file_mode() -> int:
+    """The mode a plain ``open()`` would give a new file under the current umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def write_atomic(data: bytes, path: Path) -> None:
@@ -71,6 +84,7 @@ def write_atomic(data: bytes, path: Path) -> None:
     except OSError as exc:
         raise KgError(f"{path}: cannot write: {exc.strerror}") from None
     try:
+        os.fchmod(fd, _file_mode())  # mkstemp makes 0600; outputs are ordinary, shareable files
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

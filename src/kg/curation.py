@@ -56,6 +56,7 @@ class EntityRecord:
     label: str
     forms: tuple[str, ...] = ()
     note: str | None = None
+    candidate: bool = False  # proposed by automatic extraction, not curated (kg:isCandidate)
 
     def __post_init__(self) -> None:
         if not ENTITY_ID.match(self.id):

@@ -57,6 +57,8 @@ def _add_entity(graph: Graph, minter: IriMinter, entity: EntityRecord) -> None:
     for cls in entity.types:
         graph.add((node, RDF.type, URIRef(KG._NS + cls)))
     graph.add((node, RDFS.label, Literal(entity.label)))
+    if entity.candidate:
+        graph.add((node, KG.isCandidate, Literal(True)))
     if entity.note:
         graph.add((node, KG.note, Literal(entity.note)))
 

@@ -36,6 +36,11 @@ class Project:
         return self.root / "data" / "curation"
 
     @property
+    def extracted_dir(self) -> Path:
+        """Machine-written claims of ingested documents (``kg ingest``)."""
+        return self.root / "data" / "extracted"
+
+    @property
     def triples_path(self) -> Path:
         return self.root / "data" / "triples.ttl"
 
@@ -50,6 +55,28 @@ class Project:
     @property
     def queries_dir(self) -> Path:
         return self.root / "queries"
+
+    # --- linked-data publication (kg.void, kg.links, kg.ontodoc, kg.export) ---
+
+    @property
+    def void_path(self) -> Path:
+        return self.root / "data" / "void.ttl"
+
+    @property
+    def dataset_meta_path(self) -> Path:
+        return self.root / "data" / "dataset.yaml"
+
+    @property
+    def links_path(self) -> Path:
+        return self.root / "data" / "links.yaml"
+
+    @property
+    def context_path(self) -> Path:
+        return self.root / "ontology" / "context.jsonld"
+
+    @property
+    def ontology_docs_path(self) -> Path:
+        return self.root / "docs" / "ontology.html"
 
 
 def _is_project(path: Path) -> bool:

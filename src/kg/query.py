@@ -1,7 +1,8 @@
 """Stage 6 — query: shipped and ad-hoc SPARQL against a store, with parameters bound safely.
 
 Shipped queries live in ``queries/*.rq``; their first comment lines describe them. Parameters are
-bound through Oxigraph substitutions, never pasted into the query text.
+bound as escaped RDF terms in a ``VALUES`` clause (:mod:`kg.bindings`), never pasted into the query
+text as they were typed; every store receives the same bound text.
 
 >>> from kg.project import find_project
 >>> from kg.store import open_store
@@ -15,16 +16,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import URIRef
 from rdflib.term import Identifier
 
+from kg.bindings import check_bindings, with_values
 from kg.errors import KgError
 from kg.project import Project
-from kg.terms import to_rdflib
+from kg.store import GraphStore, QueryResult, QuerySyntaxError
 
 __all__ = [
     "QueryResult",
@@ -36,7 +37,6 @@ __all__ = [
     "shipped_queries",
 ]
 
-_BAD_IRI = re.compile(r'[\s<>"{}|^`\\]')
 _SPARQL_START = re.compile(
     r"^\s*(#.*\n\s*)*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE
 )
@@ -49,26 +49,6 @@ class SparqlQuery:
     text: str
     name: str = "inline"
     description: str = ""
-
-
-@dataclass(frozen=True)
-class QueryResult:
-    """What a query returned: rows for SELECT, a boolean for ASK, triples for CONSTRUCT/DESCRIBE."""
-
-    variables: tuple[str, ...] = ()
-    rows: tuple[tuple[Identifier | None, ...], ...] = ()
-    boolean: bool | None = None
-    triples: tuple[tuple[Identifier, Identifier, Identifier], ...] = field(default=())
-
-    @property
-    def kind(self) -> str:
-        if self.boolean is not None:
-            return "ask"
-        return "select" if self.variables or not self.triples else "graph"
-
-    def records(self) -> list[dict[str, Identifier | None]]:
-        """Rows as dicts keyed by variable name."""
-        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
 
 
 def _description(text: str) -> str:
@@ -136,57 +116,37 @@ def parse_param(text: str) -> tuple[str, Identifier]:
     return name, Literal(value)
 
 
-def _syntax_error(query: SparqlQuery, exc: Exception) -> KgError:
-    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return KgError(f"SPARQL syntax error in {query.name}: {message}")
-
-
 def bind_values(query: SparqlQuery, params: Mapping[str, Identifier]) -> SparqlQuery:
-    r"""Bind *params* through a trailing ``VALUES`` clause made of escaped RDF terms.
+    r"""Bind *params* through a ``VALUES`` clause of escaped RDF terms opening the ``WHERE`` group.
 
     The values never enter the text as raw user input: each is an rdflib term serialized in N3
-    (IRIs checked, literals escaped), so a value cannot change the query's structure.
+    (IRIs checked, literals escaped), so a value cannot change the query's structure. This is the
+    text every store receives (see :func:`kg.bindings.with_values`).
 
     >>> from rdflib import Literal
     >>> query = SparqlQuery("SELECT ?x WHERE { ?x ?p ?n }")
     >>> print(bind_values(query, {"n": Literal('a" } DROP ALL')}).text)
-    SELECT ?x WHERE { ?x ?p ?n }
-    VALUES (?n) { ("a\" } DROP ALL") }
+    SELECT ?x WHERE { VALUES (?n) { ("a\" } DROP ALL") } ?x ?p ?n }
     """
     if not params:
         return query
-    for name, value in params.items():
-        if not re.search(rf"[?$]{re.escape(name)}\b", query.text):
-            raise KgError(f"query {query.name} has no variable ?{name} to bind")
-        if isinstance(value, URIRef) and _BAD_IRI.search(value):
-            raise KgError(f"parameter {name}: not a valid IRI: {value!r}")
-    names = " ".join(f"?{n}" for n in params)
-    values = " ".join(v.n3() for v in params.values())
-    return SparqlQuery(
-        f"{query.text.rstrip()}\nVALUES ({names}) {{ ({values}) }}", query.name, query.description
-    )
+    return SparqlQuery(with_values(query.text, params, query.name), query.name, query.description)
 
 
 def run_query(
-    store: ox.Store, query: SparqlQuery, params: Mapping[str, Identifier] | None = None
+    store: GraphStore | ox.Store,
+    query: SparqlQuery,
+    params: Mapping[str, Identifier] | None = None,
 ) -> QueryResult:
-    """Run *query* on *store*, with *params* bound to the variables of the same name."""
-    query = bind_values(query, params or {})
+    """Run *query* on *store* (any :class:`~kg.store.GraphStore`, or a :class:`pyoxigraph.Store`),
+    with *params* bound to the variables of the same name."""
+    if isinstance(store, ox.Store):
+        from kg.backends.embedded import OxigraphStore
+
+        store = OxigraphStore(store)
+    params = params or {}
+    check_bindings(query.text, params, query.name)
     try:
-        result = store.query(query.text)
-    except SyntaxError as exc:
-        raise _syntax_error(query, exc) from None
-    except (OSError, ValueError, RuntimeError) as exc:
-        raise KgError(f"query {query.name} failed: {str(exc).splitlines()[0]}") from None
-    if isinstance(result, ox.QueryBoolean):
-        return QueryResult(boolean=bool(result))
-    if isinstance(result, ox.QuerySolutions):
-        variables = tuple(v.value for v in result.variables)
-        rows = tuple(
-            tuple(None if s[v] is None else to_rdflib(s[v]) for v in variables) for s in result
-        )
-        return QueryResult(variables=variables, rows=rows)
-    triples = tuple(
-        (to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)) for t in result
-    )
-    return QueryResult(triples=triples)
+        return store.query(query.text, params)
+    except QuerySyntaxError as exc:
+        raise KgError(f"SPARQL syntax error in {query.name}: {exc}") from None

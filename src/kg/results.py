@@ -1,4 +1,5 @@
-"""Formatting of query results for people (aligned table) and programs (CSV, TSV, JSON).
+"""Formatting of query results for people (aligned table) and programs (CSV, TSV, JSON, SPARQL
+results JSON and XML; Turtle, N-Triples or JSON-LD for CONSTRUCT and DESCRIBE).
 
 >>> from rdflib import Literal, URIRef
 >>> from kg.query import QueryResult
@@ -34,6 +35,16 @@ class OutputFormat(enum.Enum):
     CSV = "csv"
     TSV = "tsv"
     JSON = "json"
+    SPARQL_JSON = "sparql-json"
+    SPARQL_XML = "sparql-xml"
+    TURTLE = "turtle"
+    NTRIPLES = "ntriples"
+    JSON_LD = "json-ld"
+
+    @property
+    def for_graphs(self) -> bool:
+        """Whether this is an RDF syntax, for CONSTRUCT and DESCRIBE results."""
+        return self in (OutputFormat.TURTLE, OutputFormat.NTRIPLES, OutputFormat.JSON_LD)
 
     @classmethod
     def parse(cls, name: str) -> OutputFormat:
@@ -106,7 +117,21 @@ def _delimited(result: QueryResult, delimiter: str) -> str:
     return buf.getvalue().rstrip("\n")
 
 
-def _graph_text(result: QueryResult) -> str:
+def _graph_text(result: QueryResult, fmt: OutputFormat) -> str:
+    if fmt in (OutputFormat.NTRIPLES, OutputFormat.JSON_LD):
+        import pyoxigraph as ox
+
+        from kg.terms import to_oxigraph
+
+        syntax = ox.RdfFormat.N_TRIPLES if fmt is OutputFormat.NTRIPLES else ox.RdfFormat.JSON_LD
+        triples = [
+            ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))  # type: ignore[arg-type]
+            for s, p, o in result.triples
+        ]
+        text = (ox.serialize(triples, format=syntax) or b"").decode("utf-8").rstrip("\n")
+        if fmt is OutputFormat.JSON_LD:
+            return json.dumps(json.loads(text), ensure_ascii=False, indent=2)
+        return text
     from rdflib import Graph
 
     graph = Graph()
@@ -120,18 +145,30 @@ def _graph_text(result: QueryResult) -> str:
 def format_result(
     result: QueryResult, fmt: str | OutputFormat = "table", *, width: int = 70
 ) -> str:
-    """Render *result* in *fmt*; *width* truncates table cells (0: never)."""
+    """Render *result* in *fmt*; *width* truncates table cells (0: never).
+
+    A CONSTRUCT or DESCRIBE result is Turtle in a table; SELECT and ASK results have no RDF
+    syntax (turtle, ntriples, json-ld), nor graph results a tabular one.
+    """
     fmt = fmt if isinstance(fmt, OutputFormat) else OutputFormat.parse(fmt)
+    if result.kind == "graph":
+        if fmt is not OutputFormat.TABLE and not fmt.for_graphs:
+            raise KgError(
+                f"CONSTRUCT/DESCRIBE results come as turtle, ntriples or json-ld, not {fmt.value}"
+            )
+        return _graph_text(result, fmt)
+    if fmt.for_graphs:
+        raise KgError(f"{fmt.value} is for CONSTRUCT/DESCRIBE results; this is a {result.kind}")
+    if fmt in (OutputFormat.SPARQL_JSON, OutputFormat.SPARQL_XML):
+        from kg.sparqlresults import to_json, to_xml
+
+        return to_json(result) if fmt is OutputFormat.SPARQL_JSON else to_xml(result)
     if result.kind == "ask":
         return (
             json.dumps({"boolean": result.boolean})
             if fmt is OutputFormat.JSON
             else str(result.boolean).lower()
         )
-    if result.kind == "graph":
-        if fmt is not OutputFormat.TABLE:
-            raise KgError("CONSTRUCT/DESCRIBE results are printed as Turtle; drop --format")
-        return _graph_text(result)
     if fmt is OutputFormat.TABLE:
         return _table(result, width)
     if fmt is OutputFormat.JSON:

@@ -17,6 +17,7 @@ from rdflib.term import Node
 
 from kg.curation import Claim, Curation, EntityRecord
 from kg.errors import KgError
+from kg.extract.records import AutoClaim
 from kg.iris import ENTITY_ID, IriMinter
 from kg.mentions import FormMatcher, Mention, Span, locate
 from kg.namespaces import KG, RDF, SKOS
@@ -142,13 +143,28 @@ def _mention_facts(
         yield key, Evidence(mention.span, Method.SURFACE_FORM)
 
 
+def _auto_evidence(claim: AutoClaim, sources: Mapping[str, Source]) -> Evidence:
+    source = sources.get(claim.source)
+    if source is None:
+        raise KgError(f"{claim.where}: source {claim.source!r} is not in data/sources/")
+    end = claim.start + len(claim.quote)
+    if source.text[claim.start : end] != claim.quote or end > source.content_end:
+        raise KgError(f"{claim.where}: quote not at offset {claim.start} (re-run `kg ingest`)")
+    return Evidence(Span.of(source, claim.start, end), Method(claim.method), claim.qualifier)
+
+
 def make_statements(
     curation: Curation,
     sources: Mapping[str, Source],
     schema: Schema,
     minter: IriMinter,
+    automatic: Iterable[AutoClaim] = (),
 ) -> list[Statement]:
-    """Turn claims and surface-form mentions into statements, sorted by (s, p, o)."""
+    """Turn claims, automatic claims and surface-form mentions into statements, sorted by (s, p, o).
+
+    A statement with curated evidence is a curated statement; one whose best evidence is a rule's
+    or a model's carries the highest confidence of its automatic claims.
+    """
     resolve = _Resolver(schema, minter, curation.entities)
     grouped: dict[tuple[URIRef, URIRef, Node], list[Evidence]] = {}
     for claim in curation.claims:
@@ -156,6 +172,16 @@ def make_statements(
         predicate = resolve.predicate(claim.predicate, claim.where)
         obj = resolve.value(predicate, claim.value, claim.where)
         grouped.setdefault((subject, predicate, obj), []).append(_claim_evidence(claim, sources))
+    confidence: dict[tuple[URIRef, URIRef, Node], float] = {}
+    for auto in automatic:
+        predicate = resolve.predicate(auto.predicate, auto.where)
+        key = (
+            resolve.entity(auto.subject, auto.where),
+            predicate,
+            resolve.value(predicate, auto.value, auto.where),
+        )
+        grouped.setdefault(key, []).append(_auto_evidence(auto, sources))
+        confidence[key] = max(confidence.get(key, 0.0), auto.confidence)
     matcher = FormMatcher({e.id: e.forms for e in curation.entities.values()})
     for source in sources.values():
         for key, found in _mention_facts(matcher.find(source), minter):
@@ -166,6 +192,8 @@ def make_statements(
         for e in sorted(evidence, key=lambda e: -e.method.rank):  # the best method wins a passage
             unique[(e.span.source, e.span.start, e.span.end)] = e
         ordered = tuple(unique[k] for k in sorted(unique))
-        statements.append(Statement(s, p, o, ordered))
+        automatic_method = min(e.method.rank for e in ordered) >= Method.PATTERN.rank
+        score = confidence.get((s, p, o)) if automatic_method else None
+        statements.append(Statement(s, p, o, ordered, score))
     statements.sort(key=lambda st: (st.subject, st.predicate, st.object.n3()))
     return statements

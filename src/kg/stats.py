@@ -29,7 +29,7 @@ _CLASS_COUNTS = (
     + """
 SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE {
   ?x a ?class . FILTER(STRSTARTS(STR(?class), STR(kg:)))
-  FILTER(?class NOT IN (kg:Evidence, kg:ExtractionActivity, kg:SourceDocument))
+  FILTER(?class NOT IN (kg:Evidence, kg:ExtractionActivity, kg:ExtractionMethod, kg:SourceDocument))
 } GROUP BY ?class ORDER BY DESC(?n) ?class
 """
 )
