@@ -12,6 +12,9 @@ import pytest
 from rdflib import Graph
 
 from kg.build import BuildResult, build
+from kg.curation import load_curation
+from kg.extract.linking import EntityIndex
+from kg.extract.signature import Signature
 from kg.project import Project, find_project
 from kg.store import open_store
 
@@ -60,3 +63,15 @@ def scratch(tmp_path: Path, project: Project) -> Project:
     for part in ("ontology", "data/sources", "data/curation", "queries"):
         shutil.copytree(project.root / part, tmp_path / part)
     return Project(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def index(project: Project) -> EntityIndex:
+    """The extractor's entity index over the curated registry."""
+    return EntityIndex(load_curation(project.curation_dir).entities.values())
+
+
+@pytest.fixture(scope="session")
+def signature(project: Project) -> Signature:
+    """The ontology's domains and ranges, as the extractor checks them."""
+    return Signature.load(project.ontology_path)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.curation import EntityRecord, load_curation
+from kg.curation import EntityRecord
 from kg.errors import KgError
 from kg.extract.casualties import find_casualties
 from kg.extract.dates import find_dates
@@ -19,16 +19,6 @@ from kg.extract.records import Extraction, merge_candidates, parse_extraction, t
 from kg.extract.signature import Signature
 from kg.extract.text import document_from_html, read_document, split_sentences
 from kg.project import Project
-
-
-@pytest.fixture(scope="module")
-def index(project: Project) -> EntityIndex:
-    return EntityIndex(load_curation(project.curation_dir).entities.values())
-
-
-@pytest.fixture(scope="module")
-def signature(project: Project) -> Signature:
-    return Signature.load(project.ontology_path)
 
 
 @pytest.mark.parametrize(

@@ -6,22 +6,10 @@ import re
 
 import pytest
 
-from kg.curation import load_curation
 from kg.extract.eventlinks import KnownEvent, link_events
 from kg.extract.extractor import extract_document
 from kg.extract.linking import EntityIndex
 from kg.extract.signature import Signature
-from kg.project import Project
-
-
-@pytest.fixture(scope="module")
-def index(project: Project) -> EntityIndex:
-    return EntityIndex(load_curation(project.curation_dir).entities.values())
-
-
-@pytest.fixture(scope="module")
-def signature(project: Project) -> Signature:
-    return Signature.load(project.ontology_path)
 
 
 def _short(entity: str) -> str:

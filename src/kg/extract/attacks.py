@@ -67,29 +67,6 @@ _ORDERED = (
     r"\b(?:under|on|at|upon)\s+the\s+(?:direct\s+|personal\s+)?(?:orders?|command|behest|"
     r"instructions?|direction|request)\s+of\s+(?:\w+\s+){0,3}?|\bordered\s+by\s+"
 )
-_LOCATED_AFTER = frozenset(
-    {
-        "on",
-        "at",
-        "in",
-        "into",
-        "onto",
-        "against",
-        "near",
-        "inside",
-        "entered",
-        "targeting",
-        "attacked",
-        "struck",
-        "bombed",
-        "shelled",
-        "stormed",
-        "invaded",
-        "hit",
-        "raided",
-        "across",
-    }
-)
 _DIRECT = frozenset(
     {
         "attacked",
@@ -101,6 +78,20 @@ _DIRECT = frozenset(
         "hit",
         "raided",
         "targeting",
+    }
+)
+_LOCATED_AFTER = _DIRECT | frozenset(
+    {
+        "on",
+        "at",
+        "in",
+        "into",
+        "onto",
+        "against",
+        "near",
+        "inside",
+        "entered",
+        "across",
     }
 )
 _TARGET_AFTER = frozenset(
