@@ -60,6 +60,16 @@ def test_query_with_each_embedded_store(store: str) -> None:
     assert lines[0] == "figure\tvalue\tsources" and any("\t11\t" in x for x in lines)
 
 
+def test_a_query_on_a_fresh_cache_leaves_the_store_saved(tmp_path: Path) -> None:
+    proc = run_cli("query", "cq03-july-2009-deaths-per-source", "--location", str(tmp_path))
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+    assert "13" in proc.stdout
+    saved = [p.name for p in tmp_path.iterdir()]
+    assert len(saved) == 1 and not saved[0].startswith(".")  # compacted, saved, work folder gone
+    again = run_cli("query", "cq03-july-2009-deaths-per-source", "--location", str(tmp_path))
+    assert again.stdout == proc.stdout and [p.name for p in tmp_path.iterdir()] == saved
+
+
 def test_query_sparql_json_with_a_parameter() -> None:
     attack = "https://kg.example.org/id/event/attack-ashraf-2009-07"
     args = ["--param", f"entity={attack}", "--format", "sparql-json"]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 
 from helpers import canonical_rows
 from kg.backends.embedded import OxigraphStore, cache_key
@@ -116,14 +117,68 @@ def test_cache_is_reused_and_rebuilt_when_the_graph_changes(tmp_path: Path) -> N
     graph.write_text("<urn:x:a> <urn:x:p> 1 .\n", encoding="utf-8")
     cache = tmp_path / "cache"
     first = OxigraphStore.cached(graph, cache_dir=cache)
-    assert len(first) == 1 and len(list(cache.iterdir())) == 1
+    assert len(first) == 1  # answers before it is saved
+    first.wait_saved()
+    assert [p.name for p in cache.iterdir()] == [cache_key((graph,))]  # saved, work folder gone
+    assert len(first) == 1 and first.query("ASK { ?s ?p 1 }").boolean  # now on the saved copy
     second = OxigraphStore.cached(graph, cache_dir=cache)  # opened again, read-only, concurrently
     assert second.description == first.description and len(second) == 1
     graph.write_text("<urn:x:a> <urn:x:p> 1 .\n<urn:x:a> <urn:x:p> 2 .\n", encoding="utf-8")
     os.utime(graph, ns=(1, 1))  # whatever the clock, the key changes with size and time
-    third = OxigraphStore.cached(graph, cache_dir=cache)
+    third = OxigraphStore.cached(graph, cache_dir=cache, wait=True)
     assert len(third) == 2
     assert [p.name for p in cache.iterdir()] == [cache_key((graph,))]  # the old store is gone
+
+
+def test_a_fresh_store_answers_while_it_is_compacted(tmp_path: Path) -> None:
+    graph = tmp_path / "g.ttl"
+    graph.write_text("".join(f"<urn:x:s{i}> <urn:x:p> {i} .\n" for i in range(20_000)))
+    store = OxigraphStore.cached(graph, cache_dir=tmp_path / "cache")
+    building = store.store
+    assert not building.query("ASK { FILTER NOT EXISTS { <urn:x:s19999> <urn:x:p> 19999 } }")
+    store.wait_saved()
+    assert store.store is not building  # queries now go to the saved, read-only copy
+    with pytest.raises(RuntimeError, match="read-write"):
+        store.store.update("INSERT DATA { <urn:x:a> <urn:x:p> 1 }")
+    del building  # the last user of the built store: its folder goes with it
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [cache_key((graph,))]
+
+
+def test_a_store_that_cannot_be_saved_still_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import kg.backends.embedded as embedded
+
+    def fail(*_args: object) -> None:
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(embedded, "_save", fail)
+    graph = tmp_path / "g.ttl"
+    graph.write_text("<urn:x:a> <urn:x:p> 1 .\n", encoding="utf-8")
+    with pytest.raises(KgError, match=r"cannot save: No space left on device$"):
+        OxigraphStore.cached(graph, cache_dir=tmp_path / "cache", wait=True)
+    store = OxigraphStore.cached(graph, cache_dir=tmp_path / "cache")
+    assert len(store) == 1
+    while store.saving:  # nobody waits for it: the failure is told on stderr
+        time.sleep(0.01)
+    assert "cannot save: No space left on device (it is built again next time)" in (
+        capsys.readouterr().err
+    )
+    with pytest.raises(KgError, match="cannot save"):
+        store.wait_saved()
+    assert len(store) == 1
+    assert not (tmp_path / "cache" / cache_key((graph,))).exists()
+
+
+def test_big_files_load_in_pieces_with_the_same_triples(tmp_path: Path) -> None:
+    lines = [f'<urn:x:s{i}> <urn:x:p> "line {i}. with a dot" .\n' for i in range(80_000)]
+    graph = tmp_path / "g.nt"
+    graph.write_text("".join(lines), encoding="utf-8")
+    assert graph.stat().st_size > 3 << 20  # more than one piece of at least 1 MiB
+    store = OxigraphStore.cached(graph, cache_dir=tmp_path / "cache", wait=True)
+    assert len(store) == 80_000
+    count = store.query('SELECT (COUNT(*) AS ?n) { ?s ?p ?o FILTER(STRENDS(?o, "dot")) }')
+    assert count.rows[0][0] == Literal(80_000)
 
 
 def test_a_bad_graph_file_is_one_clear_error(tmp_path: Path) -> None:
@@ -132,6 +187,11 @@ def test_a_bad_graph_file_is_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(KgError, match=r"bad\.ttl: cannot load"):
         OxigraphStore.cached(graph, cache_dir=tmp_path / "cache")
     assert not any((tmp_path / "cache").iterdir())  # no half-built store left behind
+    pieces = "".join(f"<urn:x:s{i}> <urn:x:p> {i} .\n" for i in range(100_000))
+    graph.write_text(pieces + "<urn:x:a> <urn:x:p> .\n" + pieces, encoding="utf-8")
+    with pytest.raises(KgError, match=r"bad\.ttl: cannot load: .*line 100001"):  # whole-file line
+        OxigraphStore.cached(graph, cache_dir=tmp_path / "cache")
+    assert not any((tmp_path / "cache").iterdir())
     with pytest.raises(KgError, match=r"bad\.ttl: cannot load"):
         RdflibStore.from_files(graph)
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from kg.backends.http import Credentials
     from kg.backends.remote import Endpoint
+    from kg.store import GraphStore
 
 __all__ = ["main"]
 
@@ -139,8 +140,28 @@ def _cmd_query(args: argparse.Namespace, project: Project) -> int:
         location=Path(args.location) if args.location else None,
         endpoint=_endpoint(args),
     )
-    print(format_result(run_query(store, query, params), fmt, width=args.width))
+    print(format_result(run_query(store, query, params), fmt, width=args.width), flush=True)
+    _finish_saving(store)
     return 0
+
+
+def _finish_saving(store: GraphStore) -> None:
+    """Wait, with a note on a terminal, until a freshly built store is saved for the next run."""
+    from rich.console import Console
+
+    from kg.backends.embedded import OxigraphStore
+
+    if not isinstance(store, OxigraphStore) or not store.saving:
+        return
+    console = Console(stderr=True)
+    try:
+        if console.is_terminal:
+            with console.status("compacting the store and saving it for the next queries …"):
+                store.wait_saved()
+        else:
+            store.wait_saved()
+    except KgError as exc:
+        print(f"kg: note: {exc} (it is built again next time)", file=sys.stderr)
 
 
 def _credentials(user: str | None) -> Credentials | None:

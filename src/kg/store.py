@@ -145,13 +145,16 @@ def connect(
     graph: Path | None = None,
     location: Path | None = None,
     endpoint: str | Endpoint | None = None,
+    wait: bool = False,
 ) -> GraphStore:
     """Open a store of *kind* on the project's graph (or *graph*) and ontology.
 
     *kind* defaults to ``remote`` when an *endpoint* is given and to ``oxigraph`` otherwise.
     *location* is the cache folder of the ``oxigraph`` store (default :func:`default_cache_dir`);
     *endpoint* the URL (or :class:`~kg.backends.remote.Endpoint`) of the ``remote`` store, which
-    holds whatever was pushed to it (``kg push``), so *graph* does not apply to it.
+    holds whatever was pushed to it (``kg push``), so *graph* does not apply to it. A freshly
+    loaded ``oxigraph`` store answers at once and is compacted and saved in the background; with
+    *wait*, this returns once it is saved, for other processes to open.
     """
     if kind is None:
         kind = StoreKind.REMOTE if endpoint is not None else StoreKind.OXIGRAPH
@@ -176,7 +179,7 @@ def connect(
         return RdflibStore.from_files(*paths)
     from kg.backends.embedded import OxigraphStore
 
-    return OxigraphStore.cached(*paths, cache_dir=location or default_cache_dir())
+    return OxigraphStore.cached(*paths, cache_dir=location or default_cache_dir(), wait=wait)
 
 
 def load_store(*paths: Path) -> ox.Store:

@@ -40,7 +40,8 @@ def serve(
     from kg.store import connect, default_cache_dir
 
     graph_path = graph or project.triples_path
-    store = connect(project, "oxigraph", graph=graph_path, location=location)
+    # Saved before serving: the worker processes open the saved store.
+    store = connect(project, "oxigraph", graph=graph_path, location=location, wait=True)
     files = StoreFiles(
         graph_path.resolve(),
         project.ontology_path.resolve(),

@@ -37,7 +37,7 @@ class StoreFiles:
     def __call__(self) -> GraphStore:
         if self.writable:
             return OxigraphStore.from_files(self.graph, self.ontology)
-        return OxigraphStore.cached(self.graph, self.ontology, cache_dir=self.cache_dir)
+        return OxigraphStore.cached(self.graph, self.ontology, cache_dir=self.cache_dir, wait=True)
 
 
 def listen(host: str, port: int) -> socket.socket:

@@ -1,0 +1,135 @@
+"""kg.backends.pieces: every piece parses on its own and together they hold the file's triples."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+
+import pyoxigraph as ox
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from kg.backends.pieces import pieces
+from kg.terms import to_rdflib
+
+TURTLE, NTRIPLES = ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES
+
+# Literal text chosen to look like the things the scanner must not be fooled by.
+_TRAPS = [".\n", ' .\n', '"""', "'''", '"', "'", "#", "<", ">", "@prefix x: <urn:y> .\n",
+          "PREFIX x: <urn:y>\n", "\\", "_:b", "\n\n", "é ☃", ". #", "\r\n"]  # fmt: skip
+_TEXT = st.lists(st.sampled_from(_TRAPS) | st.text(max_size=5), max_size=6).map("".join)
+_IRI = st.sampled_from(
+    ["urn:x:a", "http://e.org/x#frag", "http://e.org/it's", "http://e.org/a.b", "urn:x:%23"]
+)
+
+
+def _graph(texts: list[str], iris: list[str], blank: bool) -> Graph:
+    graph = Graph()
+    graph.bind("e", "http://e.org/")
+    for number, (text, iri) in enumerate(zip(texts, iris, strict=False)):
+        subject = BNode(f"b{number % 3}") if blank and number % 4 == 0 else URIRef(iri)
+        graph.add((subject, URIRef(f"http://e.org/p{number % 5}"), Literal(text)))
+        graph.add((URIRef(iri), URIRef("http://e.org/n"), Literal(number)))
+    return graph
+
+
+def _parse(data: bytes, fmt: ox.RdfFormat) -> Graph:
+    graph = Graph()
+    for quad in ox.parse(data, fmt):
+        graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+    return graph
+
+
+def _check(path: Path, fmt: ox.RdfFormat, size: int) -> int:
+    """Parse the pieces of *path* one by one, compare with the whole file; how many pieces."""
+    cut = list(pieces(path, fmt, size))
+    assert cut[0].start == 0 and cut[-1].end == path.stat().st_size
+    assert all(a.end == b.start for a, b in pairwise(cut))
+    together = Graph()
+    for piece in cut:
+        together += _parse(piece.read(), fmt)
+    assert isomorphic(together, _parse(path.read_bytes(), fmt))
+    return len(cut)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    texts=st.lists(_TEXT, min_size=1, max_size=25),
+    iris=st.lists(_IRI, min_size=25, max_size=25),
+    blank=st.booleans(),
+    size=st.integers(1, 400),
+    serializer=st.sampled_from(["rdflib", "oxigraph", "ntriples"]),
+)
+def test_pieces_hold_exactly_the_triples_of_the_file(
+    tmp_path: Path, texts: list[str], iris: list[str], blank: bool, size: int, serializer: str
+) -> None:
+    graph = _graph(texts, iris, blank)
+    path = tmp_path / "g"
+    if serializer == "rdflib":
+        path.write_text(graph.serialize(format="turtle"), encoding="utf-8")
+    else:
+        store = ox.Store()
+        store.bulk_load(graph.serialize(format="nt").encode(), NTRIPLES)
+        fmt = NTRIPLES if serializer == "ntriples" else TURTLE
+        dumped = store.dump(format=fmt, from_graph=ox.DefaultGraph())
+        assert dumped is not None
+        path.write_bytes(dumped)
+    _check(path, NTRIPLES if serializer == "ntriples" else TURTLE, size)
+
+
+def test_a_turtle_file_is_cut_after_statements_only(tmp_path: Path) -> None:
+    path = tmp_path / "g.ttl"
+    path.write_text(
+        '# a comment with a quote " and an end .\n'
+        "@prefix e: <http://e.org/> .\n"
+        "PREFIX f: <http://f.org/>\n"
+        'e:a e:p """one .\n# not a comment\ntwo""" .\n'
+        "<http://e.org/x#y> e:p 'it\\'s' ; # the end of a line .\n"
+        "  e:q f:b .\n"
+        "e:c e:p 1. e:d e:p 2.5 .\n"
+        "<http://e.org/it's> e:p e:e .\n",
+        encoding="utf-8",
+    )
+    assert _check(path, TURTLE, 1) == 4  # "1. e:d" is no cut: no line break after the dot
+    heads = [piece.header for piece in pieces(path, TURTLE, 1)]
+    assert heads[0] == b"" and all(head.endswith(b"<http://f.org/>") for head in heads[1:])
+
+
+def test_a_late_directive_keeps_the_file_whole(tmp_path: Path) -> None:
+    path = tmp_path / "g.ttl"
+    path.write_text(
+        "@prefix e: <http://e.org/> .\ne:a e:p 1 .\n@prefix e: <http://other.org/> .\ne:b e:p 2 .\n"
+    )
+    assert _check(path, TURTLE, 1) == 1
+
+
+def test_labelled_blank_nodes_stay_in_one_piece(tmp_path: Path) -> None:
+    path = tmp_path / "g.nt"
+    lines = [f"<urn:x:s{i}> <urn:x:p> <urn:x:o> .\n" for i in range(6)]
+    lines[3] = "_:b <urn:x:p> <urn:x:o> .\n"
+    lines.append("_:b <urn:x:q> <urn:x:o> .\n")
+    path.write_text("".join(lines))
+    cut = list(pieces(path, NTRIPLES, 1))
+    assert len(cut) == 4 and b"_:b" not in cut[2].read() and cut[3].read().count(b"_:b") == 2
+    assert _check(path, NTRIPLES, 1) == 4
+
+
+def test_what_the_scanner_cannot_step_over_ends_the_cutting(tmp_path: Path) -> None:
+    path = tmp_path / "g.ttl"
+    path.write_text(
+        '<urn:x:a> <urn:x:p> 1 .\n<urn:x:b> <urn:x:p> "open\n.\n<urn:x:c> <urn:x:p> 2 .\n'
+    )
+    assert [(p.start, p.end) for p in pieces(path, TURTLE, 1)] == [(0, 24), (24, 76)]
+
+
+def test_small_files_and_other_syntaxes_are_one_piece(tmp_path: Path) -> None:
+    path = tmp_path / "g.rdf"
+    path.write_text("<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'/>" * 10)
+    assert len(list(pieces(path, ox.RdfFormat.RDF_XML, 1))) == 1
+    path = tmp_path / "g.ttl"
+    path.write_text("<urn:x:a> <urn:x:p> 1 .\n<urn:x:b> <urn:x:p> 2 .\n")
+    assert len(list(pieces(path, TURTLE, 1 << 20))) == 1
