@@ -10,8 +10,9 @@ Pieces are only cut where that is certain:
 
 - **N-Triples, N-Quads**: at line ends (a statement never spans lines);
 - **Turtle**: after a ``.`` that ends a statement at the top level — outside strings, IRIs and
-  comments, followed by a line break. The file's leading directives go before every piece; a
-  file that declares a prefix or base anywhere later is not cut;
+  comments, followed by a line break. The file's leading directives go before every piece; the
+  cutting stops at the first word after them that might start another directive (``prefix``,
+  ``base`` or ``version`` in any case, outside strings, comments and IRIs);
 - never between two labelled blank nodes (``_:x``), whose labels the loader renames per piece:
   from the first piece with one, the rest of the file is one piece; never in other syntaxes.
   Anything the scanner does not understand ends the cutting the same way: the worst case is the
@@ -48,29 +49,32 @@ PIECE_SIZE = 8 << 20
 
 _LINE_FORMATS = (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS)
 
-# A directive at the start of a Turtle file, after blank space and comments.
-_SPACE = rb"(?:[ \t\r\n]|#[^\n]*)*"
+# A directive at the start of a Turtle file, after blank space and comments (which end at a line
+# feed or a carriage return). Possessive, so that nothing inside a comment can match.
+_SPACE = rb"(?:[ \t\r\n]++|#[^\r\n]*+)*+"
 _IRI = rb"<[^<>\"{}|^`\\\x00-\x20]*>"
 _DIRECTIVE = re.compile(
     _SPACE
-    + rb"(?:@prefix[ \t\r\n]+[^ \t\r\n:]*:[ \t\r\n]*"
+    + rb"(?:@prefix[ \t\r\n]+[^ \t\r\n:#]*:[ \t\r\n]*"
     + _IRI
     + rb"[ \t\r\n]*\.|@base[ \t\r\n]*"
     + _IRI
-    + rb"[ \t\r\n]*\.|(?i:prefix)[ \t\r\n]+[^ \t\r\n:]*:[ \t\r\n]*"
+    + rb"[ \t\r\n]*\.|(?i:prefix)[ \t\r\n]+[^ \t\r\n:#]*:[ \t\r\n]*"
     + _IRI
     + rb"|(?i:base)[ \t\r\n]*"
     + _IRI
-    + rb"|@version[ \t\r\n]*\"[^\"\n]*\"[ \t\r\n]*\.|(?i:version)[ \t\r\n]*\"[^\"\n]*\")"
+    + rb"|@version[ \t\r\n]*\"[^\"\r\n]*\"[ \t\r\n]*\.|(?i:version)[ \t\r\n]*\"[^\"\r\n]*\")"
 )
-# What could start a directive in lower-cased text, and what cannot come just before one.
-_LATE_DIRECTIVE = re.compile(
-    rb"prefix[ \t\r\n]+[^ \t\r\n:<>\"]*:[ \t\r\n]*<|base[ \t\r\n]*<|version[ \t\r\n]*[\"']"
-)
-_NAME_CHAR = re.compile(rb"[a-z0-9_:%\\-]")
-# What the scanner stops at: quotes and comments, which hide statement ends; and those ends.
+# The words that start a directive (any case); what may not touch one that is a directive.
+_KEYWORDS = (b"prefix", b"base", b"version")
+_NAME_BEFORE = re.compile(rb"[A-Za-z0-9_:%\\\-\x80-\xff]")
+_NAME_AFTER = re.compile(rb"[A-Za-z0-9_%\\\-\x80-\xff]")
+_WINDOW = 64 << 20  # bytes lower-cased at a time when looking for those words
+# What the scanner stops at: quotes and comments, which hide statement ends; and those ends (a
+# dot escaped in a local name, ``ex:a\.``, ends nothing).
 _QUOTE_OR_COMMENT = re.compile(rb"[\"'#]")
-_END = re.compile(rb"\.[ \t\r]*\n")
+_END = re.compile(rb"(?<!\\)\.[ \t\r]*\n")
+_LINE_END = re.compile(rb"[\r\n]")
 # The rest of a string after its opening quotes, closing quotes included.
 _STRING_ENDS = {
     b'"""': re.compile(rb'(?:[^"\\]+|\\.|"(?!""))*"""', re.S),
@@ -78,7 +82,8 @@ _STRING_ENDS = {
     b'"': re.compile(rb'(?:[^"\\\n\r]+|\\.)*"'),
     b"'": re.compile(rb"(?:[^'\\\n\r]+|\\.)*'"),
 }
-_IRI_SO_FAR = re.compile(rb"<[^<>\"{}|^`\\\x00-\x20]*")
+# The start of an IRI up to some point: characters allowed in IRIs, and \u or \U escapes.
+_IRI_SO_FAR = re.compile(rb"<(?:[^<>\"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*")
 
 
 @dataclass(frozen=True)
@@ -116,9 +121,6 @@ def pieces(path: Path, fmt: ox.RdfFormat, size: int = PIECE_SIZE) -> Iterator[Pi
             yield from _cut(data, path, _line_ends(data, size))
             return
         header = _directives_end(data)
-        if _late_directive(data, header):
-            yield Piece(path, 0, length)
-            return
         directives = bytes(data[:header])
         ends = _statement_ends(data, header, size)
         for number, piece in enumerate(_cut(data, path, ends)):
@@ -131,19 +133,6 @@ def _directives_end(data: mmap.mmap) -> int:
     while (match := _DIRECTIVE.match(data, end)) is not None:
         end = match.end()
     return end
-
-
-def _late_directive(data: mmap.mmap, start: int) -> bool:
-    """Whether anything after *start* might declare a prefix, base or version (even in a string)."""
-    text = data[start:].lower()
-    for word in (b"prefix", b"base", b"version"):
-        at = text.find(word)
-        while at >= 0:
-            before = _NAME_CHAR.match(text, at - 1) if at else None
-            if before is None and _LATE_DIRECTIVE.match(text, at):
-                return True
-            at = text.find(word, at + 1)
-    return False
 
 
 def _cut(data: mmap.mmap, path: Path, ends: Iterator[int]) -> Iterator[Piece]:
@@ -174,41 +163,83 @@ def _line_ends(data: mmap.mmap, size: int) -> Iterator[int]:
 def _statement_ends(data: mmap.mmap, start: int, size: int) -> Iterator[int]:
     """Ends of top-level Turtle statements, about every *size* bytes from *start*.
 
-    Stops early (the rest is one piece) at anything it cannot step over with certainty.
+    Steps over strings and comments, and stops (the rest is one piece) at anything it cannot
+    step over with certainty, and at any word that might start a directive outside a string,
+    a comment or an IRI: the pieces after it would not know that directive.
     """
-    pos, target = start, start + size
+    keywords = _keywords(data, start)
+    keyword = next(keywords, None)
+    top = pos = start  # top: where the last string or comment ended (no IRI reaches back past it)
+    target = start + size
     while target < len(data):
         match = _QUOTE_OR_COMMENT.search(data, pos)
-        stop = match.start() if match is not None else len(data)  # top-level text up to here
-        while target < stop and (end := _END.search(data, max(pos, target), stop)) is not None:
+        stop = match.start() if match is not None else len(data)  # text outside strings up to here
+        while keyword is not None and keyword[0] < pos:  # in a string or a comment
+            keyword = next(keywords, None)
+        while keyword is not None and keyword[0] < stop and not _directive_at(data, top, keyword):
+            keyword = next(keywords, None)
+        limit = stop if keyword is None or keyword[0] >= stop else keyword[0]
+        while target < limit and (end := _END.search(data, max(pos, target), limit)) is not None:
             yield end.end()
             target = end.end() + size
-        if match is None:
+        if match is None or limit < stop:
             return
-        token, pos = match.group(), match.end()
-        if token != b"#" and data[pos : pos + 2] == token * 2:
-            token, pos = token * 3, pos + 2  # a long string
-        if token in (b"#", b"'") and _in_iri_or_name(data, match.start()):
+        at = match.start()
+        char = data[at : at + 1]
+        if char != b'"' and (data[at - 1 : at] == b"\\" or _in_iri(data, top, at)):
+            pos = at + 1  # ex:a\#b, ex:it\'s, <http://e.org/x#y>
             continue
-        if token == b"#":
-            newline = data.find(b"\n", pos)
-            if newline < 0:
+        if char == b"#":
+            line_end = _LINE_END.search(data, at)
+            if line_end is None:
                 return
-            pos = newline + 1
-        elif not (pos := _skip_string(data, token, pos)):
+            top = pos = line_end.end()
+            continue
+        quotes = char * 3 if data[at : at + 3] == char * 3 else char
+        end = _STRING_ENDS[quotes].match(data, at + len(quotes))
+        if end is None:
             return
+        top = pos = end.end()
 
 
-def _skip_string(data: mmap.mmap, quotes: bytes, pos: int) -> int:
-    """Where the string opened by *quotes* before *pos* ends, or 0 if it does not."""
-    match = _STRING_ENDS[quotes].match(data, pos)
-    return match.end() if match is not None else 0
+def _keywords(data: mmap.mmap, start: int) -> Iterator[tuple[int, int]]:
+    """Where the words that start directives occur after *start*, in any case and anywhere
+    (strings included), as (position, length), in order; a window of the file at a time."""
+    for low in range(start, len(data), _WINDOW):
+        high = min(len(data), low + _WINDOW + 8)
+        text = data[low:high].lower()
+        found = []
+        for word in _KEYWORDS:
+            at = text.find(word)
+            while at >= 0:
+                if at < _WINDOW:  # the overlap with the next window is the next window's
+                    found.append((low + at, len(word)))
+                at = text.find(word, at + 1)
+        yield from sorted(found)
 
 
-def _in_iri_or_name(data: mmap.mmap, pos: int) -> bool:
-    """Whether the ``#`` or ``'`` at *pos* belongs to an IRI or an escaped local name."""
-    if pos > 0 and data[pos - 1 : pos] == b"\\":
-        return True
-    line = data.rfind(b"\n", 0, pos) + 1
-    opening = data.rfind(b"<", line, pos)
-    return opening >= 0 and _IRI_SO_FAR.fullmatch(data, opening, pos) is not None
+def _directive_at(data: mmap.mmap, top: int, keyword: tuple[int, int]) -> bool:
+    """Whether the word at *keyword*, outside strings and comments, might start a directive:
+    it is not part of a longer name and not inside an IRI."""
+    at, length = keyword
+    if at > 0 and _NAME_BEFORE.match(data, at - 1) is not None:
+        return False
+    if _NAME_AFTER.match(data, at + length) is not None:
+        return False
+    return not _in_iri(data, top, at)
+
+
+def _in_iri(data: mmap.mmap, top: int, pos: int) -> bool:
+    """Whether *pos* is inside an IRI that starts after *top* (where a string or comment ended).
+
+    In ``<<`` (a triple term) the ``<`` are not the start of an IRI.
+    """
+    opening = data.rfind(b"<", top, pos)
+    if opening < 0:
+        return False
+    run = opening
+    while run > top and data[run - 1 : run] == b"<":
+        run -= 1
+    if (opening - run) % 2 == 1:  # an even run of < : only triple-term brackets
+        return False
+    return _IRI_SO_FAR.fullmatch(data, opening, pos) is not None
