@@ -63,8 +63,9 @@ def _alarm(signum: int, frame: object) -> None:
     raise _Timeout
 
 
-def _graph(size: str, workdir: Path) -> Path:
-    """The graph file of *size*: the corpus graph, or a synthetic one (made once)."""
+def _graph(size: str, workdir: Path, turtle: bool = False) -> Path:
+    """The graph file of *size*: the corpus graph, or a synthetic one (made once), in N-Triples
+    as ``kg synth`` writes it or, with *turtle*, the same graph in Turtle (written by Oxigraph)."""
     project = find_project()
     if SIZES[size] == 0:
         return project.triples_path
@@ -75,7 +76,17 @@ def _graph(size: str, workdir: Path) -> Path:
     if not path.exists():
         print(f"# writing {path} ({events} events) …", file=sys.stderr, flush=True)
         synthesize(events, path, seed=0)
-    return path
+    if not turtle:
+        return path
+    ttl = path.with_suffix(".ttl")
+    if not ttl.exists():
+        import pyoxigraph as ox
+
+        store = ox.Store()
+        store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
+        prefixes = {"kg": "https://kg.example.org/ontology#", "prov": "http://www.w3.org/ns/prov#"}
+        store.dump(str(ttl), ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+    return ttl
 
 
 def _entity(graph: Path) -> URIRef:
@@ -297,6 +308,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="corpus,100k,1m,10m", help="of corpus, 100k, 1m, 10m")
     parser.add_argument("--repeat", type=int, default=20, help="timed runs per query (at most)")
     parser.add_argument("--budget", type=float, default=10.0, help="seconds per query and store")
+    parser.add_argument("--turtle", action="store_true", help="synthetic graphs in Turtle")
     parser.add_argument("--workdir", default=str(Path(tempfile.gettempdir()) / "kg-bench"))
     parser.add_argument("--worker", choices=STORES, help=argparse.SUPPRESS)
     parser.add_argument("--graph", help=argparse.SUPPRESS)
@@ -308,7 +320,7 @@ def main() -> None:
         return
     print(f"machine: {_machine()}\n")
     for size in args.sizes.split(","):
-        graph = _graph(size, Path(args.workdir))
+        graph = _graph(size, Path(args.workdir), args.turtle)
         results: dict[str, Any] = {}
         for store in STORES:
             print(f"# {size}: {store} …", file=sys.stderr, flush=True)

@@ -3,20 +3,27 @@
 Oxigraph's bulk loader parses a file on one thread and writes each batch of a million quads on
 another, so a file of up to a million triples uses one core at a time. Cut into pieces, the same
 file loads on every core (:func:`kg.backends.embedded.OxigraphStore.cached`). A piece is a byte
-range of the file plus the directives it needs (``@prefix``, ``@base``): parsing every piece gives
-exactly the triples of the whole file.
+range of the file plus the directives it needs (``@prefix``, ``@base``). Either every piece parses
+and together they hold exactly the triples of the whole file, or a piece does not parse — never
+other triples.
 
-Pieces are only cut where that is certain:
+Where pieces are cut:
 
-- **N-Triples, N-Quads**: at line ends (a statement never spans lines);
-- **Turtle**: after a ``.`` that ends a statement at the top level — outside strings, IRIs and
-  comments, followed by a line break. The file's leading directives go before every piece; the
-  cutting stops at the first word after them that might start another directive (``prefix``,
-  ``base`` or ``version`` in any case, outside strings, comments and IRIs);
+- **N-Triples, N-Quads**: at line ends, where statements end (they never span lines);
+- **Turtle**: after a ``.`` followed by a line break, about every *size* bytes; the file's
+  leading directives go before every piece. Such a dot may also sit in a long string, a comment
+  or an escaped local name (``ex:a\\.``). The pieces do not need to know: a piece cut there ends
+  inside a string or inside a statement, so it does not parse, and the loader then loads the file
+  whole (:mod:`kg.backends.embedded`) — the parser checks every cut. A cut that parses is between
+  two statements, since up to it the piece reads exactly as the file does. To make that rare, a
+  dot after an odd number of ``\"\"\"`` or ``\'\'\'`` since the last cut (inside a long string,
+  most likely) is passed over. What a parser could not catch, the cutting avoids: it stops at the
+  first word after the leading directives that might declare a prefix, base or version
+  (``prefix``, ``base`` or ``version`` in any case, followed by what such a declaration needs,
+  even in a string or a comment), as the pieces after it would not know that declaration;
 - never between two labelled blank nodes (``_:x``), whose labels the loader renames per piece:
-  from the first piece with one, the rest of the file is one piece; never in other syntaxes.
-  Anything the scanner does not understand ends the cutting the same way: the worst case is the
-  speed of a single bulk load, never different triples.
+  from the first piece with one (or with ``_:`` in a string), the rest of the file is one piece;
+- never in other syntaxes.
 
 >>> import tempfile
 >>> path = Path(tempfile.mkdtemp()) / "graph.ttl"
@@ -65,25 +72,18 @@ _DIRECTIVE = re.compile(
     + _IRI
     + rb"|@version[ \t\r\n]*\"[^\"\r\n]*\"[ \t\r\n]*\.|(?i:version)[ \t\r\n]*\"[^\"\r\n]*\")"
 )
-# The words that start a directive (any case); what may not touch one that is a directive.
-_KEYWORDS = (b"prefix", b"base", b"version")
+# Words that start a directive (any case), what must follow them in a declaration (possibly after
+# a comment), and what they may not touch: a name of which they would be part.
+_DECLARATIONS = {
+    b"prefix": re.compile(rb"[ \t\r\n]*(?:#|[^ \t\r\n:#<>\"]*:)"),
+    b"base": re.compile(rb"[ \t\r\n]*[<#]"),
+    b"version": re.compile(rb"[ \t\r\n]*[\"'#]"),
+}
 _NAME_BEFORE = re.compile(rb"[A-Za-z0-9_:%\\\-\x80-\xff]")
 _NAME_AFTER = re.compile(rb"[A-Za-z0-9_%\\\-\x80-\xff]")
 _WINDOW = 64 << 20  # bytes lower-cased at a time when looking for those words
-# What the scanner stops at: quotes and comments, which hide statement ends; and those ends (a
-# dot escaped in a local name, ``ex:a\.``, ends nothing).
-_QUOTE_OR_COMMENT = re.compile(rb"[\"'#]")
-_END = re.compile(rb"(?<!\\)\.[ \t\r]*\n")
-_LINE_END = re.compile(rb"[\r\n]")
-# The rest of a string after its opening quotes, closing quotes included.
-_STRING_ENDS = {
-    b'"""': re.compile(rb'(?:[^"\\]+|\\.|"(?!""))*"""', re.S),
-    b"'''": re.compile(rb"(?:[^'\\]+|\\.|'(?!''))*'''", re.S),
-    b'"': re.compile(rb'(?:[^"\\\n\r]+|\\.)*"'),
-    b"'": re.compile(rb"(?:[^'\\\n\r]+|\\.)*'"),
-}
-# The start of an IRI up to some point: characters allowed in IRIs, and \u or \U escapes.
-_IRI_SO_FAR = re.compile(rb"<(?:[^<>\"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*")
+# A dot and a line break: the end of a statement, or of a line in a long string or a comment.
+_END = re.compile(rb"\.[ \t\r]*\n")
 
 
 @dataclass(frozen=True)
@@ -161,85 +161,42 @@ def _line_ends(data: mmap.mmap, size: int) -> Iterator[int]:
 
 
 def _statement_ends(data: mmap.mmap, start: int, size: int) -> Iterator[int]:
-    """Ends of top-level Turtle statements, about every *size* bytes from *start*.
-
-    Steps over strings and comments, and stops (the rest is one piece) at anything it cannot
-    step over with certainty, and at any word that might start a directive outside a string,
-    a comment or an IRI: the pieces after it would not know that directive.
-    """
-    keywords = _keywords(data, start)
-    keyword = next(keywords, None)
-    top = pos = start  # top: where the last string or comment ended (no IRI reaches back past it)
-    target = start + size
+    """Where to cut a Turtle file, about every *size* bytes from *start* (module docstring)."""
+    declarations = _declarations(data, start)
+    declaration = next(declarations, len(data))
+    target, quotes = start + size, 0  # quotes: long-string quotes from *start* to *target*
+    counted = start
     while target < len(data):
-        match = _QUOTE_OR_COMMENT.search(data, pos)
-        stop = match.start() if match is not None else len(data)  # text outside strings up to here
-        while keyword is not None and keyword[0] < pos:  # in a string or a comment
-            keyword = next(keywords, None)
-        while keyword is not None and keyword[0] < stop and not _directive_at(data, top, keyword):
-            keyword = next(keywords, None)
-        limit = stop if keyword is None or keyword[0] >= stop else keyword[0]
-        while target < limit and (end := _END.search(data, max(pos, target), limit)) is not None:
-            yield end.end()
-            target = end.end() + size
-        if match is None or limit < stop:
+        end = _END.search(data, target)
+        if end is None or end.start() > declaration:
             return
-        at = match.start()
-        char = data[at : at + 1]
-        if char != b'"' and (data[at - 1 : at] == b"\\" or _in_iri(data, top, at)):
-            pos = at + 1  # ex:a\#b, ex:it\'s, <http://e.org/x#y>
-            continue
-        if char == b"#":
-            line_end = _LINE_END.search(data, at)
-            if line_end is None:
-                return
-            top = pos = line_end.end()
-            continue
-        quotes = char * 3 if data[at : at + 3] == char * 3 else char
-        end = _STRING_ENDS[quotes].match(data, at + len(quotes))
-        if end is None:
-            return
-        top = pos = end.end()
+        target = end.end()
+        between = data[counted:target]
+        quotes += between.count(b'"""') + between.count(b"'''")
+        counted = target
+        if quotes % 2 == 0:
+            yield target
+            target += size
 
 
-def _keywords(data: mmap.mmap, start: int) -> Iterator[tuple[int, int]]:
-    """Where the words that start directives occur after *start*, in any case and anywhere
-    (strings included), as (position, length), in order; a window of the file at a time."""
+def _declarations(data: mmap.mmap, start: int) -> Iterator[int]:
+    """Where a prefix, base or version might be declared after *start*, in order (a window of
+    the file lower-cased at a time)."""
     for low in range(start, len(data), _WINDOW):
-        high = min(len(data), low + _WINDOW + 8)
-        text = data[low:high].lower()
+        text = data[low : min(len(data), low + _WINDOW + 8)].lower()
         found = []
-        for word in _KEYWORDS:
+        for word in _DECLARATIONS:
             at = text.find(word)
-            while at >= 0:
-                if at < _WINDOW:  # the overlap with the next window is the next window's
-                    found.append((low + at, len(word)))
+            while 0 <= at < _WINDOW:  # a word starting in the overlap is the next window's
+                if _declares(data, low + at, word):
+                    found.append(low + at)
                 at = text.find(word, at + 1)
         yield from sorted(found)
 
 
-def _directive_at(data: mmap.mmap, top: int, keyword: tuple[int, int]) -> bool:
-    """Whether the word at *keyword*, outside strings and comments, might start a directive:
-    it is not part of a longer name and not inside an IRI."""
-    at, length = keyword
-    if at > 0 and _NAME_BEFORE.match(data, at - 1) is not None:
+def _declares(data: mmap.mmap, at: int, word: bytes) -> bool:
+    """Whether *word* at *at* stands alone and is followed by what a declaration needs."""
+    after = at + len(word)
+    if (at and _NAME_BEFORE.match(data, at - 1)) or _NAME_AFTER.match(data, after):
         return False
-    if _NAME_AFTER.match(data, at + length) is not None:
-        return False
-    return not _in_iri(data, top, at)
-
-
-def _in_iri(data: mmap.mmap, top: int, pos: int) -> bool:
-    """Whether *pos* is inside an IRI that starts after *top* (where a string or comment ended).
-
-    In ``<<`` (a triple term) the ``<`` are not the start of an IRI.
-    """
-    opening = data.rfind(b"<", top, pos)
-    if opening < 0:
-        return False
-    run = opening
-    while run > top and data[run - 1 : run] == b"<":
-        run -= 1
-    if (opening - run) % 2 == 1:  # an even run of < : only triple-term brackets
-        return False
-    return _IRI_SO_FAR.fullmatch(data, opening, pos) is not None
+    return _DECLARATIONS[word].match(data, after) is not None
