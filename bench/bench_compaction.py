@@ -4,8 +4,8 @@ The default store answers as soon as its pieces are bulk-loaded and compacts its
 the background (``kg.backends.embedded``). This measures what the compaction buys: every shipped
 query on the store as the load leaves it, then on the same store after ``Store.optimize()``, both
 opened read-only as the saved store is (a writable store also compacts on its own while it is
-queried, which would blur the first figure). Median of 3 runs after a warm-up, in milliseconds;
-a run over 10 s is not repeated.
+queried, which would blur the first figure). Timed as ``bench_query.py`` does: median of 3 runs
+after a warm-up, in milliseconds; a run over 10 s is not repeated.
 
     .venv/bin/python bench/bench_compaction.py --graph /tmp/kg-bench/synth-2545.nt   # about 1M
 """
@@ -13,35 +13,22 @@ a run over 10 s is not repeated.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import URIRef
+from bench_query import time_query  # the same timing as the query benchmark
 
 from kg.backends.embedded import OxigraphStore, _build
 from kg.project import find_project
-from kg.query import run_query, shipped_queries
+from kg.query import shipped_queries
 
 
 def _latencies(store: OxigraphStore, graph: Path) -> dict[str, float]:
-    project = find_project()
-    event = "attack-ashraf-2009-07" if graph == project.triples_path else "synth-00000000"
-    params = {"entity": URIRef(f"https://kg.example.org/id/event/{event}")}
-    out = {}
-    for name, query in shipped_queries(project).items():
-        times: list[float] = []
-        for _ in range(4):
-            start = time.perf_counter()
-            run_query(store, query, params if name == "facts-with-evidence" else {})
-            times.append(time.perf_counter() - start)
-            if times[-1] > 10:
-                break
-        out[name] = statistics.median(times[1:] or times)
-    return out
+    names = shipped_queries(find_project())
+    return {name: time_query(store, name, graph, repeat=3, budget=10.0)["median"] for name in names}
 
 
 def main() -> None:

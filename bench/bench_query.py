@@ -150,7 +150,7 @@ def _build_cache(
     return cached, statistics.median(loads), extra
 
 
-def _time_query(
+def time_query(
     store: GraphStore, name: str, graph: Path, repeat: int, budget: float
 ) -> dict[str, Any]:
     project = find_project()
@@ -190,7 +190,7 @@ def worker(args: argparse.Namespace) -> None:
         triples = len(store)
         out: dict[str, Any] = {"load": load, "triples": triples, "queries": {}, **extra}
         for name in shipped_queries(find_project()):
-            out["queries"][name] = _time_query(store, name, graph, args.repeat, args.budget)
+            out["queries"][name] = time_query(store, name, graph, args.repeat, args.budget)
             print(f"#   {args.worker} {name}: {out['queries'][name]}", file=sys.stderr, flush=True)
         if args.worker == "oxigraph":  # the same loader without the disk, for comparison
             from kg.backends.embedded import OxigraphStore

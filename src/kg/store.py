@@ -41,6 +41,7 @@ __all__ = [
     "StoreKind",
     "connect",
     "default_cache_dir",
+    "load_into",
     "load_store",
     "open_store",
     "rdf_format",
@@ -184,7 +185,11 @@ def connect(
 
 def load_store(*paths: Path) -> ox.Store:
     """An in-memory Oxigraph store holding the RDF files *paths*."""
-    store = ox.Store()
+    return load_into(ox.Store(), *paths)
+
+
+def load_into(store: ox.Store, *paths: Path) -> ox.Store:
+    """Bulk-load the RDF files *paths* into *store*, one after the other, and return it."""
     for path in paths:
         if not path.is_file():
             raise KgError(f"{path}: not found (run `kg build` first?)")

@@ -42,7 +42,14 @@ from rdflib.term import Identifier
 from kg.backends.pieces import Piece, pieces
 from kg.bindings import with_values
 from kg.errors import KgError
-from kg.store import QueryResult, QuerySyntaxError, StoreKind, load_store, rdf_format
+from kg.store import (
+    QueryResult,
+    QuerySyntaxError,
+    StoreKind,
+    load_into,
+    load_store,
+    rdf_format,
+)
 from kg.terms import to_rdflib
 
 __all__ = ["OxigraphStore", "cache_key"]
@@ -69,15 +76,6 @@ def cache_key(paths: tuple[Path, ...]) -> str:
         st = path.stat()
         state.update(f"\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}".encode())
     return f"{which[:12]}-{state.hexdigest()[:12]}"
-
-
-def _load(store: ox.Store, paths: tuple[Path, ...]) -> None:
-    """Bulk-load *paths* into *store*, one file after the other."""
-    for path in paths:
-        try:
-            store.bulk_load(path=str(path), format=rdf_format(path))
-        except (SyntaxError, ValueError) as exc:
-            raise KgError(f"{path}: cannot load: {str(exc).splitlines()[0]}") from None
 
 
 def _load_pieces(folder: Path, paths: tuple[Path, ...], workers: int) -> ox.Store | None:
@@ -124,8 +122,7 @@ def _build(paths: tuple[Path, ...], work: Path) -> ox.Store:
     """A new writable store in the folder *work* holding *paths*, not yet compacted."""
     store = _load_pieces(work / "store", paths, _workers())
     if store is None:  # a syntax error: load again whole, in a new store, for the message
-        store = ox.Store(str(work / "whole"))
-        _load(store, paths)
+        store = load_into(ox.Store(str(work / "whole")), *paths)
     return store
 
 

@@ -51,9 +51,6 @@ import pyoxigraph as ox
 
 __all__ = ["Piece", "pieces"]
 
-#: Bytes per piece unless the caller says otherwise.
-PIECE_SIZE = 8 << 20
-
 _LINE_FORMATS = (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS)
 
 # A directive at the start of a Turtle file, after blank space and comments (which end at a line
@@ -103,7 +100,7 @@ class Piece:
         return self.header + b"\n" + body if self.header else body
 
 
-def pieces(path: Path, fmt: ox.RdfFormat, size: int = PIECE_SIZE) -> Iterator[Piece]:
+def pieces(path: Path, fmt: ox.RdfFormat, size: int) -> Iterator[Piece]:
     """Cut *path* (in syntax *fmt*) into pieces of about *size* bytes, yielded as they are found.
 
     >>> import tempfile
@@ -162,8 +159,7 @@ def _line_ends(data: mmap.mmap, size: int) -> Iterator[int]:
 
 def _statement_ends(data: mmap.mmap, start: int, size: int) -> Iterator[int]:
     """Where to cut a Turtle file, about every *size* bytes from *start* (module docstring)."""
-    declarations = _declarations(data, start)
-    declaration = next(declarations, len(data))
+    declaration = _first_declaration(data, start)
     target, quotes = start + size, 0  # quotes: long-string quotes from *start* to *target*
     counted = start
     while target < len(data):
@@ -179,9 +175,9 @@ def _statement_ends(data: mmap.mmap, start: int, size: int) -> Iterator[int]:
             target += size
 
 
-def _declarations(data: mmap.mmap, start: int) -> Iterator[int]:
-    """Where a prefix, base or version might be declared after *start*, in order (a window of
-    the file lower-cased at a time)."""
+def _first_declaration(data: mmap.mmap, start: int) -> int:
+    """Where a prefix, base or version might first be declared after *start* (the file's length
+    if nowhere); the file is lower-cased a window at a time."""
     for low in range(start, len(data), _WINDOW):
         text = data[low : min(len(data), low + _WINDOW + 8)].lower()
         found = []
@@ -190,8 +186,11 @@ def _declarations(data: mmap.mmap, start: int) -> Iterator[int]:
             while 0 <= at < _WINDOW:  # a word starting in the overlap is the next window's
                 if _declares(data, low + at, word):
                     found.append(low + at)
+                    break  # the first of this word is enough
                 at = text.find(word, at + 1)
-        yield from sorted(found)
+        if found:
+            return min(found)
+    return len(data)
 
 
 def _declares(data: mmap.mmap, at: int, word: bytes) -> bool:
